@@ -1,0 +1,6 @@
+//! lurescan: detects hostile-state recruitment approaches on professional networks.
+#![forbid(unsafe_code)]
+
+pub mod normalize;
+
+pub use normalize::{normalize, Normalized, Span};
