@@ -69,7 +69,8 @@ pub fn text(sentences: &[&str], bytes: usize, seed: u64) -> String {
     let mut rng = Lcg::new(seed);
     let mut s = String::with_capacity(bytes + 256);
     while s.len() < bytes {
-        s.push_str(*rng.pick(sentences));
+        let sentence: &str = sentences[(rng.next() as usize) % sentences.len()];
+        s.push_str(sentence);
         s.push(if rng.next() % 5 == 0 { '\n' } else { ' ' });
     }
     s

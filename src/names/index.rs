@@ -1,0 +1,823 @@
+//! The watchlist index: blocking keys for fuzzy queries, and one
+//! aho-corasick automaton for names in free text.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::firm::{self, FirmName};
+use super::person::{self, MAX_TOKENS};
+use super::tokens::{name_tokens, Token};
+use super::variants::{
+    edit_budget, given_groups, given_variants, near_given_names, surname_classes, surname_spellings,
+};
+use super::{How, NameKind, NameMatch, TokenPair, FIRM_THRESHOLD, PERSON_THRESHOLD};
+use crate::normalize::{normalize, Normalized, Span};
+use crate::watchlist::Watchlist;
+
+/// An alias ranks just below the canonical name it stands beside.
+const ALIAS_FACTOR: f32 = 0.99;
+
+/// Free-text variants generated per watchlisted name and order, at most.
+const MAX_TEXT_VARIANTS: usize = 64;
+
+/// Above this many entries, free text is searched for the watchlist's names
+/// as written (in both orders) but not for their variants, which keeps the
+/// automaton's size in proportion.
+const MAX_VARIANT_ENTRIES: usize = 10_000;
+
+/// A watchlist made ready for queries. Immutable, `Send + Sync`, and cheap
+/// to clone (the data sits behind an `Arc`).
+///
+/// # Resource usage
+/// Building normalises every name and sorts its blocking keys: about a
+/// second per hundred thousand entries on a small machine, and a few
+/// hundred bytes per entry ([`NameIndex::memory_usage`]). The free-text
+/// automaton is built for up to [`NameIndex::MAX_TEXT_ENTRIES`] entries;
+/// larger watchlists are matched in name fields only.
+#[derive(Debug, Clone)]
+pub struct NameIndex {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    person_ids: Vec<String>,
+    firm_ids: Vec<String>,
+    persons: Vec<PersonForm>,
+    firms: Vec<FirmForm>,
+    person_keys: Postings,
+    firm_keys: Postings,
+    text: Option<TextScanner>,
+}
+
+#[derive(Debug)]
+struct PersonForm {
+    entry: u32,
+    name: Box<str>,
+    tokens: Vec<Token>,
+    alias: bool,
+}
+
+#[derive(Debug)]
+struct FirmForm {
+    entry: u32,
+    name: Box<str>,
+    prepared: FirmName,
+    alias: bool,
+}
+
+/// Sorted blocking keys and, for each, the forms that carry it.
+#[derive(Debug, Default)]
+struct Postings {
+    keys: Vec<u64>,
+    starts: Vec<u32>,
+    forms: Vec<u32>,
+}
+
+impl Postings {
+    fn build(mut pairs: Vec<(u64, u32)>) -> Postings {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut p = Postings::default();
+        for (key, form) in pairs {
+            if p.keys.last() != Some(&key) {
+                p.keys.push(key);
+                p.starts.push(p.forms.len() as u32);
+            }
+            p.forms.push(form);
+        }
+        p.starts.push(p.forms.len() as u32);
+        p.keys.shrink_to_fit();
+        p.starts.shrink_to_fit();
+        p.forms.shrink_to_fit();
+        p
+    }
+
+    fn get(&self, key: u64) -> &[u32] {
+        match self.keys.binary_search(&key) {
+            Ok(i) => &self.forms[self.starts[i] as usize..self.starts[i + 1] as usize],
+            Err(_) => &[],
+        }
+    }
+
+    fn memory_usage(&self) -> usize {
+        self.keys.capacity() * 8 + self.starts.capacity() * 4 + self.forms.capacity() * 4
+    }
+}
+
+/// FNV-1a over a tag and a string: blocking keys need speed and spread, not
+/// resistance to crafted collisions (a collision only adds a candidate that
+/// full scoring then rejects).
+fn key(tag: u8, s: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in std::iter::once(tag).chain(s.bytes()) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+fn key_num(tag: u8, n: u32) -> u64 {
+    key(tag, &n.to_string())
+}
+
+/// The token and, when it may carry a typo, every form of it with one
+/// character deleted: two tokens one edit apart share one of these.
+fn spelling_keys(tag: u8, t: &str, out: &mut Vec<u64>) {
+    out.push(key(tag, t));
+    let chars: Vec<char> = t.chars().collect();
+    if edit_budget(chars.len()) == 0 {
+        return;
+    }
+    for i in 0..chars.len() {
+        let del: String = chars
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != i)
+            .map(|(_, c)| c)
+            .collect();
+        out.push(key(tag, &del));
+    }
+}
+
+/// Blocking keys of one full person-name token.
+fn person_token_keys(t: &Token, out: &mut Vec<u64>) {
+    if t.is_initial() {
+        return;
+    }
+    spelling_keys(b'd', &t.text, out);
+    for &c in surname_classes(&t.text) {
+        out.push(key_num(b's', c as u32));
+    }
+    for &g in given_groups(&t.text) {
+        out.push(key_num(b'g', g));
+    }
+}
+
+/// Compact keys of a name of several tokens, in both orders.
+fn compact_keys(tokens: &[Token], out: &mut Vec<u64>) {
+    let forward: String = tokens.iter().map(|t| t.text.as_str()).collect();
+    let backward: String = tokens.iter().rev().map(|t| t.text.as_str()).collect();
+    for c in [forward, backward] {
+        if c.chars().count() >= 8 {
+            spelling_keys(b'c', &c, out);
+        } else {
+            out.push(key(b'c', &c));
+        }
+    }
+}
+
+fn firm_keys(f: &FirmName, out: &mut Vec<u64>) {
+    if f.initials.chars().count() >= 3 {
+        out.push(key(b'a', &f.initials));
+    }
+    for t in &f.distinctive {
+        spelling_keys(b'd', &t.text, out);
+    }
+    let compact = f.compact();
+    if compact.chars().count() >= 8 {
+        spelling_keys(b'c', &compact, out);
+    } else {
+        out.push(key(b'c', &compact));
+    }
+}
+
+fn was_folded(original: &str, span: Span, normalized: &str) -> bool {
+    let raw = original.get(span.range()).unwrap_or("");
+    let plain: String = raw
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let norm: String = normalized.chars().filter(|c| *c != ' ').collect();
+    plain != norm
+}
+
+impl NameIndex {
+    /// Watchlists with more entries than this get no free-text automaton.
+    pub const MAX_TEXT_ENTRIES: usize = 100_000;
+
+    /// Builds the index of a watchlist.
+    pub fn new(watchlist: &Watchlist) -> NameIndex {
+        let mut persons = Vec::new();
+        let mut person_ids = Vec::new();
+        for (e, p) in watchlist.personas().iter().enumerate() {
+            person_ids.push(p.id.clone());
+            for (k, name) in std::iter::once(&p.name).chain(&p.aliases).enumerate() {
+                let n = normalize(name);
+                let mut tokens = name_tokens(&n, true);
+                tokens.truncate(MAX_TOKENS);
+                if !tokens.is_empty() {
+                    persons.push(PersonForm {
+                        entry: e as u32,
+                        name: name.as_str().into(),
+                        tokens,
+                        alias: k > 0,
+                    });
+                }
+            }
+        }
+        let mut firms = Vec::new();
+        let mut firm_ids = Vec::new();
+        for (e, f) in watchlist.firms().iter().enumerate() {
+            firm_ids.push(f.id.clone());
+            for (k, name) in std::iter::once(&f.name).chain(&f.aliases).enumerate() {
+                let n = normalize(name);
+                let prepared = firm::prepare(&name_tokens(&n, false));
+                if !prepared.distinctive.is_empty() {
+                    firms.push(FirmForm {
+                        entry: e as u32,
+                        name: name.as_str().into(),
+                        prepared,
+                        alias: k > 0,
+                    });
+                }
+            }
+        }
+        let mut pairs = Vec::new();
+        let mut keys = Vec::new();
+        for (i, f) in persons.iter().enumerate() {
+            keys.clear();
+            for t in &f.tokens {
+                person_token_keys(t, &mut keys);
+            }
+            if f.tokens.len() >= 2 {
+                compact_keys(&f.tokens, &mut keys);
+            } else if let Some(t) = f.tokens.first() {
+                spelling_keys(b'c', &t.text, &mut keys);
+            }
+            pairs.extend(keys.iter().map(|&k| (k, i as u32)));
+        }
+        let person_keys = Postings::build(pairs);
+        let mut pairs = Vec::new();
+        for (i, f) in firms.iter().enumerate() {
+            keys.clear();
+            firm_keys(&f.prepared, &mut keys);
+            pairs.extend(keys.iter().map(|&k| (k, i as u32)));
+        }
+        let firm_keys = Postings::build(pairs);
+        let entries = watchlist.personas().len() + watchlist.firms().len();
+        let variants = entries <= MAX_VARIANT_ENTRIES;
+        let text = (entries <= Self::MAX_TEXT_ENTRIES)
+            .then(|| TextScanner::build(&persons, &firms, variants));
+        NameIndex {
+            inner: Arc::new(Inner {
+                person_ids,
+                firm_ids,
+                persons,
+                firms,
+                person_keys,
+                firm_keys,
+                text,
+            }),
+        }
+    }
+
+    /// Entries matching a person-name field, best first, each at or above
+    /// [`PERSON_THRESHOLD`]. The span covers the name without titles.
+    pub fn match_person(&self, name: &str) -> Vec<NameMatch> {
+        let n = normalize(name);
+        let mut query = name_tokens(&n, true);
+        query.truncate(MAX_TOKENS);
+        let candidates = self.person_candidates(&query);
+        self.score_persons(name, &n, &query, candidates.into_iter())
+    }
+
+    /// As [`NameIndex::match_person`], comparing against every entry: the
+    /// baseline the index must agree with.
+    pub fn match_person_exhaustive(&self, name: &str) -> Vec<NameMatch> {
+        let n = normalize(name);
+        let mut query = name_tokens(&n, true);
+        query.truncate(MAX_TOKENS);
+        self.score_persons(name, &n, &query, 0..self.inner.persons.len() as u32)
+    }
+
+    /// Entries matching a firm-name field, best first, each at or above
+    /// [`FIRM_THRESHOLD`].
+    pub fn match_firm(&self, name: &str) -> Vec<NameMatch> {
+        let n = normalize(name);
+        let query = firm::prepare(&name_tokens(&n, false));
+        let candidates = self.firm_candidates(&query);
+        self.score_firms(name, &n, &query, candidates.into_iter())
+    }
+
+    /// As [`NameIndex::match_firm`], comparing against every entry.
+    pub fn match_firm_exhaustive(&self, name: &str) -> Vec<NameMatch> {
+        let n = normalize(name);
+        let query = firm::prepare(&name_tokens(&n, false));
+        self.score_firms(name, &n, &query, 0..self.inner.firms.len() as u32)
+    }
+
+    /// Watchlisted names and aliases (and their romanisation and nickname
+    /// variants) mentioned anywhere in `text`, with spans in `text`. Only
+    /// whole words match. Empty for watchlists above
+    /// [`NameIndex::MAX_TEXT_ENTRIES`] entries.
+    pub fn find_in_text(&self, text: &str) -> Vec<NameMatch> {
+        self.find_in_normalized(text, &normalize(text))
+    }
+
+    /// As [`NameIndex::find_in_text`], for text already normalised.
+    pub fn find_in_normalized(&self, text: &str, n: &Normalized) -> Vec<NameMatch> {
+        let Some(scanner) = &self.inner.text else {
+            return Vec::new();
+        };
+        let mut best: HashMap<(NameKind, u32), NameMatch> = HashMap::new();
+        let hay = n.as_str();
+        for m in scanner.automaton.find_overlapping_iter(hay) {
+            let (s, e) = (m.start(), m.end());
+            let bounded = (s == 0 || hay.as_bytes()[s - 1] == b' ')
+                && (e == hay.len() || hay.as_bytes()[e] == b' ');
+            if !bounded {
+                continue;
+            }
+            let Some(p) = scanner.patterns.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let Some(span) = n.original_span(s..e) else {
+                continue;
+            };
+            let (id, form) = match p.kind {
+                NameKind::Person => {
+                    let f = &self.inner.persons[p.form as usize];
+                    (&self.inner.person_ids[f.entry as usize], &f.name)
+                }
+                NameKind::Firm => {
+                    let f = &self.inner.firms[p.form as usize];
+                    (&self.inner.firm_ids[f.entry as usize], &f.name)
+                }
+            };
+            let entry = match p.kind {
+                NameKind::Person => self.inner.persons[p.form as usize].entry,
+                NameKind::Firm => self.inner.firms[p.form as usize].entry,
+            };
+            let candidate = NameMatch {
+                kind: p.kind,
+                id: id.clone(),
+                score: p.score,
+                span,
+                matched: text.get(span.range()).unwrap_or("").to_string(),
+                form: form.to_string(),
+                pairs: vec![TokenPair {
+                    left: hay[s..e].to_string(),
+                    right: p.text.clone(),
+                    how: p.how,
+                    score: p.score,
+                }],
+                folded: was_folded(text, span, &hay[s..e]),
+            };
+            match best.get(&(p.kind, entry)) {
+                Some(b)
+                    if b.score > candidate.score
+                        || (b.score == candidate.score && b.span.start <= span.start) => {}
+                _ => {
+                    best.insert((p.kind, entry), candidate);
+                }
+            }
+        }
+        let mut out: Vec<NameMatch> = best.into_values().collect();
+        sort_matches(&mut out);
+        out
+    }
+
+    /// Number of personas and firms indexed.
+    pub fn len(&self) -> usize {
+        self.inner.person_ids.len() + self.inner.firm_ids.len()
+    }
+
+    /// Whether the index holds no entry.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Approximate bytes held by the index, the free-text automaton included.
+    pub fn memory_usage(&self) -> usize {
+        let i = &self.inner;
+        let strings = |v: &[String]| v.iter().map(|s| s.capacity() + 24).sum::<usize>();
+        let tokens = |t: &[Token]| t.iter().map(|t| t.text.capacity() + 40).sum::<usize>();
+        let persons: usize = i
+            .persons
+            .iter()
+            .map(|f| 64 + f.name.len() + tokens(&f.tokens))
+            .sum();
+        let firms: usize = i
+            .firms
+            .iter()
+            .map(|f| {
+                96 + f.name.len()
+                    + tokens(&f.prepared.distinctive)
+                    + f.prepared
+                        .generic
+                        .iter()
+                        .map(|g| g.capacity() + 24)
+                        .sum::<usize>()
+            })
+            .sum();
+        let text = i
+            .text
+            .as_ref()
+            .map_or(0, |t| t.automaton.memory_usage() + t.patterns.len() * 64);
+        strings(&i.person_ids)
+            + strings(&i.firm_ids)
+            + persons
+            + firms
+            + i.person_keys.memory_usage()
+            + i.firm_keys.memory_usage()
+            + text
+    }
+
+    /// Forms that can score at or above the threshold against `query`: the
+    /// blocking keys are chosen so that every such form shares enough keys
+    /// with the query (see the comments inside), which the tests check
+    /// against [`NameIndex::match_person_exhaustive`].
+    fn person_candidates(&self, query: &[Token]) -> Vec<u32> {
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let postings = &self.inner.person_keys;
+        // Which query tokens share a key with each form, as a bit mask.
+        let mut hits: HashMap<u32, u8> = HashMap::new();
+        let mut keys = Vec::new();
+        for (qi, t) in query.iter().enumerate() {
+            keys.clear();
+            person_token_keys(t, &mut keys);
+            for &k in &keys {
+                for &f in postings.get(k) {
+                    *hits.entry(f).or_insert(0) |= 1 << qi;
+                }
+            }
+        }
+        let mut out = Vec::new();
+        // A single token may be a joined name: look it up in compact form.
+        if query.len() == 1 {
+            keys.clear();
+            spelling_keys(b'c', &query[0].text, &mut keys);
+            for &k in &keys {
+                out.extend_from_slice(postings.get(k));
+            }
+        }
+        if query.len() >= 2 {
+            keys.clear();
+            compact_keys(query, &mut keys);
+            for &k in &keys {
+                out.extend_from_slice(postings.get(k));
+            }
+        }
+        let q_initials = query.iter().filter(|t| t.is_initial()).count();
+        for (f, mask) in hits {
+            let form = &self.inner.persons[f as usize];
+            let e_initials = form.tokens.iter().filter(|t| t.is_initial()).count();
+            // A match aligns every token of the shorter name, at most one
+            // pair through an initial; every other pair shares a key.
+            let needed = form.tokens.len().min(query.len()) - (q_initials + e_initials).min(1);
+            if mask.count_ones() as usize >= needed.max(1) {
+                out.push(f);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn firm_candidates(&self, query: &FirmName) -> Vec<u32> {
+        if query.distinctive.is_empty() {
+            return Vec::new();
+        }
+        let postings = &self.inner.firm_keys;
+        let mut hits: HashMap<u32, u64> = HashMap::new();
+        let mut keys = Vec::new();
+        for (qi, t) in query.distinctive.iter().enumerate().take(64) {
+            keys.clear();
+            spelling_keys(b'd', &t.text, &mut keys);
+            for &k in &keys {
+                for &f in postings.get(k) {
+                    *hits.entry(f).or_insert(0) |= 1 << qi;
+                }
+            }
+        }
+        let mut out = Vec::new();
+        keys.clear();
+        let compact = query.compact();
+        if compact.chars().count() >= 8 {
+            spelling_keys(b'c', &compact, &mut keys);
+        } else {
+            keys.push(key(b'c', &compact));
+        }
+        // A one-word query may be the acronym of a longer name.
+        if query.distinctive.len() == 1 && query.generic.is_empty() {
+            keys.push(key(b'a', &query.distinctive[0].text));
+        }
+        // Or the query may spell out a watchlisted acronym.
+        if query.initials.chars().count() >= 3 {
+            keys.push(key(b'c', &query.initials));
+        }
+        for &k in &keys {
+            out.extend_from_slice(postings.get(k));
+        }
+        // Unless the compact forms meet or one is the other's acronym, every distinctive token of both
+        // names must align, so each shares a key.
+        for (f, mask) in hits {
+            let n = self.inner.firms[f as usize].prepared.distinctive.len();
+            if n == query.distinctive.len() && mask.count_ones() as usize == n {
+                out.push(f);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn score_persons(
+        &self,
+        original: &str,
+        n: &Normalized,
+        query: &[Token],
+        forms: impl Iterator<Item = u32>,
+    ) -> Vec<NameMatch> {
+        let span = match (query.first(), query.last()) {
+            (Some(a), Some(b)) => n.original_span(a.range.start..b.range.end),
+            _ => None,
+        };
+        let Some(span) = span else { return Vec::new() };
+        let matched_norm = &n.as_str()[query[0].range.start..query[query.len() - 1].range.end];
+        let mut best: HashMap<u32, NameMatch> = HashMap::new();
+        for f in forms {
+            let Some(form) = self.inner.persons.get(f as usize) else {
+                continue;
+            };
+            let Some((mut score, pairs)) = person::compare(query, &form.tokens) else {
+                continue;
+            };
+            if form.alias {
+                score *= ALIAS_FACTOR;
+            }
+            if score < PERSON_THRESHOLD {
+                continue;
+            }
+            let m = NameMatch {
+                kind: NameKind::Person,
+                id: self.inner.person_ids[form.entry as usize].clone(),
+                score,
+                span,
+                matched: original.get(span.range()).unwrap_or("").to_string(),
+                form: form.name.to_string(),
+                pairs,
+                folded: was_folded(original, span, matched_norm),
+            };
+            keep_best(&mut best, form.entry, m);
+        }
+        let mut out: Vec<NameMatch> = best.into_values().collect();
+        sort_matches(&mut out);
+        out
+    }
+
+    fn score_firms(
+        &self,
+        original: &str,
+        n: &Normalized,
+        query: &FirmName,
+        forms: impl Iterator<Item = u32>,
+    ) -> Vec<NameMatch> {
+        let words: Vec<_> = n.words().collect();
+        let span = match (words.first(), words.last()) {
+            (Some(a), Some(b)) => n.original_span(a.0.start..b.0.end),
+            _ => None,
+        };
+        let Some(span) = span else { return Vec::new() };
+        let mut best: HashMap<u32, NameMatch> = HashMap::new();
+        for f in forms {
+            let Some(form) = self.inner.firms.get(f as usize) else {
+                continue;
+            };
+            let Some((mut score, pairs)) = firm::compare(query, &form.prepared) else {
+                continue;
+            };
+            if form.alias {
+                score *= ALIAS_FACTOR;
+            }
+            if score < FIRM_THRESHOLD {
+                continue;
+            }
+            let m = NameMatch {
+                kind: NameKind::Firm,
+                id: self.inner.firm_ids[form.entry as usize].clone(),
+                score,
+                span,
+                matched: original.get(span.range()).unwrap_or("").to_string(),
+                form: form.name.to_string(),
+                pairs,
+                folded: was_folded(original, span, n.as_str()),
+            };
+            keep_best(&mut best, form.entry, m);
+        }
+        let mut out: Vec<NameMatch> = best.into_values().collect();
+        sort_matches(&mut out);
+        out
+    }
+}
+
+fn keep_best(best: &mut HashMap<u32, NameMatch>, entry: u32, m: NameMatch) {
+    match best.get(&entry) {
+        Some(b) if b.score >= m.score => {}
+        _ => {
+            best.insert(entry, m);
+        }
+    }
+}
+
+fn sort_matches(v: &mut [NameMatch]) {
+    v.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.id.cmp(&b.id))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+}
+
+/// One automaton over the normalised forms of every watchlisted name.
+#[derive(Debug)]
+struct TextScanner {
+    automaton: AhoCorasick,
+    patterns: Vec<TextPattern>,
+}
+
+#[derive(Debug)]
+struct TextPattern {
+    kind: NameKind,
+    form: u32,
+    text: String,
+    score: f32,
+    how: How,
+}
+
+impl TextScanner {
+    fn build(persons: &[PersonForm], firms: &[FirmForm], variants: bool) -> TextScanner {
+        let mut patterns: Vec<TextPattern> = Vec::new();
+        let mut seen: HashMap<(NameKind, String), usize> = HashMap::new();
+        let mut add = |kind: NameKind, form: u32, text: String, score: f32, how: How| {
+            if text.is_empty() {
+                return;
+            }
+            match seen.get(&(kind, text.clone())) {
+                Some(&i) if patterns[i].score >= score => {}
+                Some(&i) => {
+                    patterns[i] = TextPattern {
+                        kind,
+                        form,
+                        text,
+                        score,
+                        how,
+                    }
+                }
+                None => {
+                    seen.insert((kind, text.clone()), patterns.len());
+                    patterns.push(TextPattern {
+                        kind,
+                        form,
+                        text,
+                        score,
+                        how,
+                    });
+                }
+            }
+        };
+        for (i, f) in persons.iter().enumerate() {
+            // A lone word is too common to find in free text.
+            if f.tokens.len() < 2 {
+                continue;
+            }
+            let factor = if f.alias { ALIAS_FACTOR } else { 1.0 };
+            let forms = if variants {
+                person_variants(&f.tokens)
+            } else {
+                vec![f.tokens.clone(), f.tokens.iter().rev().cloned().collect()]
+            };
+            for variant in forms {
+                if let Some((score, pairs)) = person::compare(&variant, &f.tokens) {
+                    let score = score * factor;
+                    if score >= PERSON_THRESHOLD {
+                        let how = pairs
+                            .iter()
+                            .map(|p| p.how)
+                            .find(|h| *h != How::Exact)
+                            .unwrap_or(How::Exact);
+                        let text = variant
+                            .iter()
+                            .map(|t| t.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        add(NameKind::Person, i as u32, text, score, how);
+                    }
+                }
+            }
+        }
+        for (i, f) in firms.iter().enumerate() {
+            let factor = if f.alias { ALIAS_FACTOR } else { 1.0 };
+            let d: Vec<&str> = f
+                .prepared
+                .distinctive
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect();
+            let full = normalize(&f.name);
+            add(
+                NameKind::Firm,
+                i as u32,
+                full.as_str().to_string(),
+                factor,
+                How::Exact,
+            );
+            // Without legal forms and filler, and with the distinctive part
+            // written together (`bryr executive search`).
+            let mut prepared = d.join(" ");
+            let mut compact = d.concat();
+            for g in &f.prepared.generic {
+                prepared.push(' ');
+                prepared.push_str(g);
+                compact.push(' ');
+                compact.push_str(g);
+            }
+            add(NameKind::Firm, i as u32, prepared, factor, How::Exact);
+            let joined = if d.len() > 1 { How::Joined } else { How::Exact };
+            add(NameKind::Firm, i as u32, compact, 0.98 * factor, joined);
+            // An acronym-like distinctive part (`BR-YR`) names the firm on
+            // its own; ordinary words (`Resolute`) do not.
+            let acronym = d.len() >= 2
+                && d.iter()
+                    .all(|t| t.len() <= 3 && t.chars().all(|c| c.is_ascii_alphabetic()));
+            if acronym && !f.prepared.generic.is_empty() {
+                add(
+                    NameKind::Firm,
+                    i as u32,
+                    d.join(" "),
+                    0.85 * factor,
+                    How::Exact,
+                );
+                add(
+                    NameKind::Firm,
+                    i as u32,
+                    d.concat(),
+                    0.85 * 0.98 * factor,
+                    How::Joined,
+                );
+            }
+        }
+        let texts: Vec<&str> = patterns.iter().map(|p| p.text.as_str()).collect();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&texts)
+            .unwrap_or_else(|_| {
+                AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton builds")
+            });
+        TextScanner {
+            automaton,
+            patterns,
+        }
+    }
+}
+
+/// The written forms of a person name worth finding in text: both orders,
+/// and each token replaced by its romanisations and nicknames.
+fn person_variants(tokens: &[Token]) -> Vec<Vec<Token>> {
+    let options: Vec<Vec<String>> = tokens
+        .iter()
+        .map(|t| {
+            let mut v = vec![t.text.clone()];
+            let spellings = surname_spellings(&t.text).into_iter();
+            for s in spellings
+                .chain(given_variants(&t.text))
+                .chain(near_given_names(&t.text))
+            {
+                if s.len() >= 2 && !v.iter().any(|x| x == s) {
+                    v.push(s.to_string());
+                }
+            }
+            v
+        })
+        .collect();
+    let mut out: Vec<Vec<Token>> = vec![Vec::new()];
+    for opts in &options {
+        let mut next = Vec::new();
+        for prefix in &out {
+            for o in opts {
+                if next.len() >= MAX_TEXT_VARIANTS {
+                    break;
+                }
+                let mut p = prefix.clone();
+                p.push(Token {
+                    text: o.clone(),
+                    range: 0..0,
+                });
+                next.push(p);
+            }
+        }
+        out = next;
+    }
+    let reversed: Vec<Vec<Token>> = out
+        .iter()
+        .map(|v| v.iter().rev().cloned().collect())
+        .collect();
+    out.extend(reversed);
+    out
+}
