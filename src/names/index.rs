@@ -16,6 +16,11 @@ use super::{How, NameKind, NameMatch, TokenPair, FIRM_THRESHOLD, PERSON_THRESHOL
 use crate::normalize::{normalize, Normalized, Span};
 use crate::watchlist::Watchlist;
 
+thread_local! {
+    /// Scratch space for [`NameIndex::match_person`]: one byte per form.
+    static HIT_MASKS: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// An alias ranks just below the canonical name it stands beside.
 const ALIAS_FACTOR: f32 = 0.99;
 
@@ -160,13 +165,8 @@ fn person_token_keys(t: &Token, out: &mut Vec<u64>) {
 fn compact_keys(tokens: &[Token], out: &mut Vec<u64>) {
     let forward: String = tokens.iter().map(|t| t.text.as_str()).collect();
     let backward: String = tokens.iter().rev().map(|t| t.text.as_str()).collect();
-    for c in [forward, backward] {
-        if c.chars().count() >= 8 {
-            spelling_keys(b'c', &c, out);
-        } else {
-            out.push(key(b'c', &c));
-        }
-    }
+    out.push(key(b'c', &forward));
+    out.push(key(b'c', &backward));
 }
 
 fn firm_keys(f: &FirmName, out: &mut Vec<u64>) {
@@ -246,7 +246,7 @@ impl NameIndex {
             if f.tokens.len() >= 2 {
                 compact_keys(&f.tokens, &mut keys);
             } else if let Some(t) = f.tokens.first() {
-                spelling_keys(b'c', &t.text, &mut keys);
+                keys.push(key(b'c', &t.text));
             }
             pairs.extend(keys.iter().map(|&k| (k, i as u32)));
         }
@@ -436,44 +436,77 @@ impl NameIndex {
             return Vec::new();
         }
         let postings = &self.inner.person_keys;
-        // Which query tokens share a key with each form, as a bit mask.
-        let mut hits: HashMap<u32, u8> = HashMap::new();
         let mut keys = Vec::new();
-        for (qi, t) in query.iter().enumerate() {
-            keys.clear();
-            person_token_keys(t, &mut keys);
-            for &k in &keys {
-                for &f in postings.get(k) {
-                    *hits.entry(f).or_insert(0) |= 1 << qi;
-                }
-            }
-        }
         let mut out = Vec::new();
         // A single token may be a joined name: look it up in compact form.
         if query.len() == 1 {
-            keys.clear();
-            spelling_keys(b'c', &query[0].text, &mut keys);
-            for &k in &keys {
-                out.extend_from_slice(postings.get(k));
-            }
+            out.extend_from_slice(postings.get(key(b'c', &query[0].text)));
         }
         if query.len() >= 2 {
-            keys.clear();
             compact_keys(query, &mut keys);
             for &k in &keys {
                 out.extend_from_slice(postings.get(k));
             }
         }
+        // Which query tokens share a key with each form, as a bit mask kept
+        // in a per-thread array as long as the index's forms (one byte
+        // each): far cheaper than a hash map when a common surname brings
+        // tens of thousands of forms.
+        let hits: Vec<(u32, u8)> = HIT_MASKS.with(|cell| {
+            let mut masks = cell.borrow_mut();
+            if masks.len() < self.inner.persons.len() {
+                masks.resize(self.inner.persons.len(), 0);
+            }
+            let mut touched: Vec<u32> = Vec::new();
+            for (qi, t) in query.iter().enumerate() {
+                keys.clear();
+                person_token_keys(t, &mut keys);
+                for &k in &keys {
+                    for &f in postings.get(k) {
+                        let m = &mut masks[f as usize];
+                        if *m == 0 {
+                            touched.push(f);
+                        }
+                        *m |= 1 << qi;
+                    }
+                }
+            }
+            touched
+                .into_iter()
+                .map(|f| {
+                    let m = std::mem::take(&mut masks[f as usize]);
+                    (f, m)
+                })
+                .collect()
+        });
         let q_initials = query.iter().filter(|t| t.is_initial()).count();
+        let q_letters: Vec<&str> = query
+            .iter()
+            .filter(|t| t.is_initial())
+            .map(|t| t.text.as_str())
+            .collect();
         for (f, mask) in hits {
             let form = &self.inner.persons[f as usize];
             let e_initials = form.tokens.iter().filter(|t| t.is_initial()).count();
             // A match aligns every token of the shorter name, at most one
             // pair through an initial; every other pair shares a key.
             let needed = form.tokens.len().min(query.len()) - (q_initials + e_initials).min(1);
-            if mask.count_ones() as usize >= needed.max(1) {
-                out.push(f);
+            let hit = mask.count_ones() as usize;
+            if hit < needed.max(1) {
+                continue;
             }
+            // Short of a key for every pair, the missing pair is an initial
+            // of the query, which must then begin one of the form's tokens.
+            let via_initial = hit < form.tokens.len().min(query.len()) && e_initials == 0;
+            if via_initial
+                && !form
+                    .tokens
+                    .iter()
+                    .any(|t| q_letters.iter().any(|l| t.text.starts_with(l)))
+            {
+                continue;
+            }
+            out.push(f);
         }
         out.sort_unstable();
         out.dedup();

@@ -214,16 +214,53 @@ pub(crate) fn near_given_names(token: &str) -> Vec<&'static str> {
     if budget == 0 || is_known_surname(token) {
         return Vec::new();
     }
+    let by_deletion = given_deletions();
     let mut out = Vec::new();
-    for name in given_table().keys() {
-        if name != token && edit_distance_within(name, token, budget).is_some() {
-            out.push(name.as_str());
-            out.extend(given_variants(name));
+    for variant in std::iter::once(token.to_string()).chain(deletions(token)) {
+        for &name in by_deletion
+            .get(variant.as_str())
+            .map_or(&[][..], Vec::as_slice)
+        {
+            if name != token && edit_distance_within(name, token, budget).is_some() {
+                out.push(name);
+                out.extend(given_variants(name));
+            }
         }
     }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Every form of `s` with one character deleted.
+fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
+    let chars: Vec<char> = s.chars().collect();
+    (0..chars.len()).map(move |i| {
+        chars
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != i)
+            .map(|(_, c)| c)
+            .collect()
+    })
+}
+
+/// Given names of five letters or more under themselves and each of their
+/// one-deletion forms: names one edit apart meet under one key.
+fn given_deletions() -> &'static HashMap<String, Vec<&'static str>> {
+    static TABLE: OnceLock<HashMap<String, Vec<&'static str>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: HashMap<String, Vec<&'static str>> = HashMap::new();
+        for name in given_table().keys() {
+            if edit_budget(name.chars().count()) == 0 {
+                continue;
+            }
+            for k in std::iter::once(name.clone()).chain(deletions(name)) {
+                t.entry(k).or_default().push(name.as_str());
+            }
+        }
+        t
+    })
 }
 
 /// Optimal string alignment distance (Levenshtein with adjacent
