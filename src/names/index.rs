@@ -303,6 +303,50 @@ impl NameIndex {
         self.score_firms(name, &n, &query, candidates.into_iter())
     }
 
+    /// Firms named in a short profile field that may hold more than a firm
+    /// name (`Project Manager, China Centre of International Politics &
+    /// Economy (Shanghai)`): the whole field, then every run of up to eight
+    /// of its first forty words. A run must score at least 0.9, or be an
+    /// acronym-like name (`BR-YR`), so that a lone ordinary word (`Resolute`)
+    /// inside a headline does not name a firm. Spans are in `field`.
+    pub fn find_firms_in_field(&self, field: &str) -> Vec<NameMatch> {
+        let mut found = self.match_firm(field);
+        let n = normalize(field);
+        let words: Vec<_> = n.words().take(40).collect();
+        for i in 0..words.len() {
+            for j in i + 1..=(i + 8).min(words.len()) {
+                if i == 0 && j == words.len() {
+                    continue;
+                }
+                let Some(span) = n.original_span(words[i].0.start..words[j - 1].0.end) else {
+                    continue;
+                };
+                let Some(part) = field.get(span.range()) else {
+                    continue;
+                };
+                for mut m in self.match_firm(part) {
+                    let acronym = m
+                        .pairs
+                        .iter()
+                        .all(|p| p.left.split(' ').all(|w| w.len() <= 3));
+                    if m.score < 0.9 && !acronym {
+                        continue;
+                    }
+                    m.span = Span::new(span.start + m.span.start, span.start + m.span.end);
+                    found.push(m);
+                }
+            }
+        }
+        found.sort_by(|a, b| {
+            a.id.cmp(&b.id)
+                .then(b.score.total_cmp(&a.score))
+                .then(a.span.len().cmp(&b.span.len()))
+        });
+        found.dedup_by(|a, b| a.id == b.id);
+        sort_matches(&mut found);
+        found
+    }
+
     /// As [`NameIndex::match_firm`], comparing against every entry.
     pub fn match_firm_exhaustive(&self, name: &str) -> Vec<NameMatch> {
         let n = normalize(name);
