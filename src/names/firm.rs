@@ -67,6 +67,11 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("strategy", "strategies"),
     ("insights", "insight"),
     ("innovations", "innovation"),
+    // Adjectives of place names stand for the place (`Sino-European` for
+    // `Sino-Europe`).
+    ("european", "europe"),
+    ("chinese", "china"),
+    ("asian", "asia"),
 ];
 
 /// Words common to many firm names: they count, but little, and a firm that

@@ -616,9 +616,10 @@ fn find_money(text: &str, hay: &str, words: &[Word], currency: &[(usize, usize)]
             value *= 1000.0;
             end += 1;
         }
+        // A sign just before (`£2,000`) or, as written in much of Europe,
+        // just after (`3 000 €`).
         let sign_before = {
-            let from = words[start].span.start.saturating_sub(4);
-            let mut from = from;
+            let mut from = words[start].span.start.saturating_sub(4);
             while !text.is_char_boundary(from) {
                 from += 1;
             }
@@ -626,9 +627,20 @@ fn find_money(text: &str, hay: &str, words: &[Word], currency: &[(usize, usize)]
                 .unwrap_or("")
                 .contains(['£', '$', '€', '¥'])
         };
+        let sign_after = {
+            let at = words[end - 1].span.end;
+            let mut to = (at + 5).min(text.len());
+            while !text.is_char_boundary(to) {
+                to -= 1;
+            }
+            text.get(at..to)
+                .unwrap_or("")
+                .trim_start()
+                .starts_with(['£', '$', '€', '¥'])
+        };
         let word_beside = (start > 0 && is_currency_word(start - 1))
             || (end < words.len() && is_currency_word(end));
-        if sign_before || word_beside {
+        if sign_before || sign_after || word_beside {
             out.push(Money { start, end, value });
         }
         i = end;
@@ -668,6 +680,6 @@ fn excess_threshold(
     }
     let near_writing = writing
         .iter()
-        .any(|&(s, e)| s.max(m.start).saturating_sub(e.min(m.end)) <= 12);
+        .any(|&(s, e)| s.max(m.start).saturating_sub(e.min(m.end)) <= WRITING_PAY_WINDOW);
     near_writing.then_some(1_000.0)
 }
