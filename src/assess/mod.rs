@@ -26,7 +26,8 @@
 //! watchlisted sender 0.3 (0.1 when the account is established: 200
 //! connections or a year old), a watchlisted name mentioned in the text
 //! 0.35. Cues of an accountable process (an application, a contract, a
-//! conference) scale the signals' part by 0.75 (one cue) or 0.4 (two or
+//! conference), and explicit disclaimers ("do not share any confidential
+//! information"), scale the signals' part by 0.75 (one cue) or 0.4 (two or
 //! more). `review` starts at [`REVIEW_THRESHOLD`]: one weak signal, or a
 //! bare mention of a watchlisted name in news or a warning, is `review`;
 //! ordinary recruiting and invitations stay `clear` even when they mention
@@ -444,7 +445,24 @@ impl Detector {
                 scans.push((f, scanner.scan(v)));
             }
         }
-        let legitimacy: usize = scans.iter().map(|(_, s)| s.legitimacy_cues).sum();
+        // An explicit disclaimer ("do not share any confidential
+        // information", "we never pay in gift cards") is itself a mark of an
+        // accountable process.
+        let disclaimers = scans
+            .iter()
+            .flat_map(|(_, s)| &s.negated)
+            .filter(|n| {
+                matches!(
+                    n.signal,
+                    Signal::InsiderInfo
+                        | Signal::IrregularPayment
+                        | Signal::OffPlatform
+                        | Signal::Secrecy
+                )
+            })
+            .count();
+        let legitimacy: usize =
+            scans.iter().map(|(_, s)| s.legitimacy_cues).sum::<usize>() + disclaimers;
         let warning = scans
             .iter()
             .any(|(f, s)| *f == Field::Text && s.warning_cues > 0);

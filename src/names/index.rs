@@ -805,6 +805,18 @@ impl TextScanner {
                 factor,
                 How::Exact,
             );
+            // A name written in camel case is also written apart
+            // (`RiseHR` → `Rise HR`, `RiverMerge` → `River Merge`).
+            let apart = normalize(&split_camel_case(&f.name));
+            if apart.as_str() != full.as_str() {
+                add(
+                    NameKind::Firm,
+                    i as u32,
+                    apart.as_str().to_string(),
+                    0.98 * factor,
+                    How::Joined,
+                );
+            }
             // Without legal forms and filler, and with the distinctive part
             // written together (`bryr executive search`).
             let mut prepared = d.join(" ");
@@ -852,6 +864,20 @@ impl TextScanner {
             patterns,
         }
     }
+}
+
+/// Inserts a space where a lowercase letter meets an uppercase one.
+fn split_camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if prev_lower && c.is_uppercase() {
+            out.push(' ');
+        }
+        prev_lower = c.is_lowercase();
+        out.push(c);
+    }
+    out
 }
 
 /// The written forms of a person name worth finding in text: both orders,

@@ -12,7 +12,8 @@
 //!
 //! `weight` scales the signal's base weight for those phrases (default 1).
 //! Term classes: `writing`, `pay`, `currency`, `per_piece`, `annual`,
-//! `travel`, `cover`, `irregular`, `negation`, `warning`, `legitimate`.
+//! `travel`, `cover`, `irregular`, `negation`, `warning`, `legitimate`,
+//! `request`, `restricted`.
 //!
 //! # Languages
 //! English throughout. German, French, Dutch and Spanish phrases and terms
@@ -79,11 +80,15 @@ pub enum TermClass {
     Warning,
     /// Cues of an ordinary, accountable process: application, contract.
     Legitimate,
+    /// Asking for something to be handed over: share, send, bring.
+    Request,
+    /// Words that make information restricted: internal, confidential.
+    Restricted,
 }
 
 impl TermClass {
     /// Every class, in order.
-    pub const ALL: [TermClass; 11] = [
+    pub const ALL: [TermClass; 13] = [
         TermClass::Writing,
         TermClass::Pay,
         TermClass::Currency,
@@ -95,6 +100,8 @@ impl TermClass {
         TermClass::Negation,
         TermClass::Warning,
         TermClass::Legitimate,
+        TermClass::Request,
+        TermClass::Restricted,
     ];
 
     /// The class's name in JSON.
@@ -111,6 +118,8 @@ impl TermClass {
             TermClass::Negation => "negation",
             TermClass::Warning => "warning",
             TermClass::Legitimate => "legitimate",
+            TermClass::Request => "request",
+            TermClass::Restricted => "restricted",
         }
     }
 

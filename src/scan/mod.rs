@@ -12,7 +12,10 @@
 //! - `paid_travel`: travel (flights, hotel) within six words of covering
 //!   (covered, funded, provided), in one sentence;
 //! - `irregular_payment`: crypto, cash, gift cards, wallets within six words
-//!   of a payment or a sum;
+//!   of a payment or a sum, in one sentence;
+//! - `insider_info`: a request (share, send, bring) followed within six
+//!   words of one sentence by a restricting word (internal, confidential,
+//!   unpublished), besides its phrases;
 //! - every other signal by its phrases (`W3Chat`, `Te1egram`, `w e c h a t`
 //!   are caught by the normaliser; the scanner adds the `l`→`i` spelling of
 //!   every phrase, since a leet `1` stands for either).
@@ -268,6 +271,8 @@ const WRITING_PAY_WINDOW: usize = 20;
 const TRAVEL_WINDOW: usize = 6;
 /// Words between an irregular means and a payment.
 const IRREGULAR_WINDOW: usize = 6;
+/// Words between a request and what makes its object restricted.
+const REQUEST_WINDOW: usize = 6;
 
 /// A word of the normalised text, with where it came from.
 #[derive(Debug, Clone)]
@@ -409,10 +414,11 @@ impl Scanner {
         let currency = term_words(TermClass::Currency);
         let money = find_money(text, hay, &words, &currency);
 
-        let mut candidates: Vec<(Signal, usize, usize, f32)> = Vec::new();
+        // (signal, first word, end word, weight, found by a proximity rule)
+        let mut candidates: Vec<(Signal, usize, usize, f32, bool)> = Vec::new();
         for h in &hits {
             if let PatternKind::Phrase(signal, weight) = pattern(h).kind {
-                candidates.push((signal, h.start, h.end, weight));
+                candidates.push((signal, h.start, h.end, weight, false));
             }
         }
         let writing = term_words(TermClass::Writing);
@@ -421,28 +427,44 @@ impl Scanner {
         let travel = term_words(TermClass::Travel);
         let cover = term_words(TermClass::Cover);
         let irregular = term_words(TermClass::Irregular);
+        let request = term_words(TermClass::Request);
+        let restricted = term_words(TermClass::Restricted);
+        // A salary or an annual fee is pay, but not pay for a piece of work
+        // or for information.
+        let is_salary = |m: &Money| {
+            annual
+                .iter()
+                .any(|&(s, e)| (s >= m.end && s <= m.end + 3) || (e <= m.start && e + 3 >= m.start))
+        };
+        let sums: Vec<(usize, usize)> = money
+            .iter()
+            .filter(|m| !is_salary(m))
+            .map(|m| (m.start, m.end))
+            .collect();
         let near = |a: (usize, usize), b: (usize, usize), window: usize| {
             a.0.max(b.0).saturating_sub(a.1.min(b.1)) <= window
         };
         // Words `a..b` lie in one sentence.
         let same_sentence =
             |a: usize, b: usize| words[a].sentence == words[b.saturating_sub(1).max(a)].sentence;
-        // Paid writing: a written product near a payment word or a sum.
+        let sentences_apart = |a: usize, b: usize| words[a].sentence.abs_diff(words[b].sentence);
+        // Paid writing: a written product near a payment word or a sum, in
+        // the same or the next sentence.
         for &w in &writing {
             let partner = pay
                 .iter()
+                .chain(sums.iter())
                 .copied()
-                .chain(money.iter().map(|m| (m.start, m.end)))
-                .find(|&p| near(w, p, WRITING_PAY_WINDOW));
+                .find(|&p| near(w, p, WRITING_PAY_WINDOW) && sentences_apart(w.0, p.0) <= 1);
             if let Some(p) = partner {
-                candidates.push((Signal::PaidWriting, w.0.min(p.0), w.1.max(p.1), 1.0));
+                candidates.push((Signal::PaidWriting, w.0.min(p.0), w.1.max(p.1), 1.0, true));
             }
         }
         // Excessive pay: a large sum per piece, hour or month, near writing.
         for m in &money {
             if let Some(threshold) = excess_threshold(m, &words, hay, &annual, &writing) {
                 if m.value >= threshold {
-                    candidates.push((Signal::ExcessivePay, m.start, m.end, 1.0));
+                    candidates.push((Signal::ExcessivePay, m.start, m.end, 1.0, true));
                 }
             }
         }
@@ -452,18 +474,34 @@ impl Scanner {
                 .iter()
                 .find(|&&c| near(t, c, TRAVEL_WINDOW) && same_sentence(t.0.min(c.0), t.1.max(c.1)))
             {
-                candidates.push((Signal::PaidTravel, t.0.min(c.0), t.1.max(c.1), 1.0));
+                candidates.push((Signal::PaidTravel, t.0.min(c.0), t.1.max(c.1), 1.0, true));
             }
         }
-        // Irregular payment: crypto, cash or a wallet near a payment.
+        // Irregular payment: crypto, cash or a wallet near a payment, in
+        // one sentence.
         for &r in &irregular {
-            let partner = pay
-                .iter()
-                .copied()
-                .chain(money.iter().map(|m| (m.start, m.end)))
-                .find(|&p| near(r, p, IRREGULAR_WINDOW));
+            let partner = pay.iter().chain(sums.iter()).copied().find(|&p| {
+                near(r, p, IRREGULAR_WINDOW) && same_sentence(r.0.min(p.0), r.1.max(p.1))
+            });
             if let Some(p) = partner {
-                candidates.push((Signal::IrregularPayment, r.0.min(p.0), r.1.max(p.1), 1.0));
+                candidates.push((
+                    Signal::IrregularPayment,
+                    r.0.min(p.0),
+                    r.1.max(p.1),
+                    1.0,
+                    true,
+                ));
+            }
+        }
+
+        // Insider information: a request, then what makes its object
+        // restricted (`share any internal notes`).
+        for &q in &request {
+            if let Some(&r) = restricted
+                .iter()
+                .find(|&&r| r.0 >= q.1 && r.0 - q.1 <= REQUEST_WINDOW && same_sentence(q.0, r.1))
+            {
+                candidates.push((Signal::InsiderInfo, q.0, r.1, 1.0, true));
             }
         }
 
@@ -481,7 +519,7 @@ impl Scanner {
 
         let mut best: HashMap<Signal, SignalHit> = HashMap::new();
         let mut negated: Vec<NegatedHit> = Vec::new();
-        for (signal, start, end, weight) in candidates {
+        for (signal, start, end, weight, proximity) in candidates {
             let span = match (
                 words.get(start),
                 end.checked_sub(1).and_then(|e| words.get(e)),
@@ -493,7 +531,10 @@ impl Scanner {
             // signal's words, cancels it.
             let negator = negators.iter().find(|&&(ns, ne)| {
                 let before = ne <= start && start - ne <= NEGATION_WINDOW;
-                let inside = ns >= start && ne <= end && is_proximity_signal(signal);
+                // Inside a proximity finding (`cover their own flights`); a
+                // phrase that holds a negator (`not yet public`) was matched
+                // as written.
+                let inside = proximity && ns >= start && ne <= end;
                 (before || inside) && words[ns].sentence == words[start].sentence
             });
             if let Some(&(ns, ne)) = negator {
@@ -531,17 +572,6 @@ impl Scanner {
             legitimacy_cues,
         }
     }
-}
-
-/// Whether a signal can be found by a proximity rule, whose words may hold
-/// a negator between its terms (`cover their own flights`) that cancels
-/// it. A phrase that contains a negator (`not yet public`) was matched as
-/// written, so a negator inside it does not count.
-fn is_proximity_signal(signal: Signal) -> bool {
-    matches!(
-        signal,
-        Signal::PaidTravel | Signal::PaidWriting | Signal::IrregularPayment | Signal::ExcessivePay
-    )
 }
 
 fn distinct_terms(hits: &[Hit], keep: impl Fn(&Hit) -> bool) -> usize {
