@@ -19,6 +19,7 @@
 //! | a trip with strings | `paid_travel` with insider requests, access probing, secrecy, excessive pay, a long-term offer or flattery |
 //! | irregular payment for something | `irregular_payment` with insider requests, paid writing, unnamed clients, excessive pay, secrecy or access probing |
 //! | malware-style recruiting | `app_install` with paid writing, excessive or irregular pay, or urgency |
+//! | a crowded profile | three or more lure signals from a thin or new account |
 //! | a watchlisted sender | a persona or firm of the watchlist in the sender's name, company or headline, with any lure signal or a thin or new account, or a persona together with a firm |
 //!
 //! Otherwise the score is the sum of what was found, capped below `alert`:
@@ -681,6 +682,8 @@ fn judge(
         .find(|(f, m)| f.is_sender_profile() && m.kind == NameKind::Firm);
     let mentioned = identities.iter().find(|(f, _)| !f.is_sender_profile());
     let watchlisted_sender = sender_persona.or(sender_firm);
+    // Several red flags at once from a thin or new profile.
+    let crowded = lure_signals.len() >= 3 && anomalies;
     let identity_alert = watchlisted_sender.is_some()
         && (!lure_signals.is_empty()
             || anomalies
@@ -708,7 +711,7 @@ fn judge(
         0.0
     };
 
-    let alert = !fired.is_empty() || identity_alert;
+    let alert = !fired.is_empty() || identity_alert || crowded;
     let score = if alert {
         let extra = lure_signals.len().saturating_sub(2) as f32 * 0.04;
         let identity = if watchlisted_sender.is_some() {
@@ -834,6 +837,11 @@ fn reason(
                     s.push_str(&format!(", from watchlisted {} in {}", m.id, f.name()));
                 }
                 s
+            } else if sender.is_none() {
+                format!(
+                    "alert: several red flags ({}) from a thin or new profile",
+                    list(lure)
+                )
             } else if let Some((f, m)) = sender {
                 let what = if lure.is_empty() && !anomalies {
                     "a watchlisted persona and firm together".to_string()

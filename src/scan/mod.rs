@@ -701,6 +701,17 @@ fn excess_threshold(
     {
         return Some(5_000.0);
     }
+    // `1,000 USD for each survey`: a price per piece of work.
+    let per_piece =
+        has(&after, "each") || has(&after, "per") || (has(&after, "for") && has(&after, "every"));
+    if per_piece
+        && !after
+            .iter()
+            .take(3)
+            .any(|w| matches!(*w, "year" | "annum" | "day" | "week"))
+    {
+        return Some(1_000.0);
+    }
     let near_annual = annual
         .iter()
         .any(|&(s, e)| (s >= m.end && s <= m.end + 3) || (e <= m.start && e + 3 >= m.start));
