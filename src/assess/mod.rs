@@ -877,6 +877,11 @@ fn reason(
                 )
             } else if lure.is_empty() {
                 "review: the profile is thin or new, with nothing else to go on".to_string()
+            } else if anomalies {
+                format!(
+                    "review: weak signals ({}) from a thin or new profile, but no combination that makes a lure",
+                    list(lure)
+                )
             } else {
                 format!(
                     "review: weak signals ({}) but no combination that makes a lure",

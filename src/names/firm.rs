@@ -1,7 +1,7 @@
 //! Firm-name similarity: legal forms and filler words set aside, generic
 //! words weighted low, acronyms and joined words compared in compact form.
 
-use super::person::align;
+use super::person::{align, MAX_TOKENS};
 use super::tokens::Token;
 use super::variants::{edit_budget, edit_distance_within};
 use super::{How, TokenPair};
@@ -180,13 +180,18 @@ pub(crate) fn prepare(tokens: &[Token]) -> FirmName {
         kept = tokens.to_vec();
     }
     let initials: String = kept.iter().filter_map(|t| t.text.chars().next()).collect();
-    let (generic, distinctive): (Vec<Token>, Vec<Token>) = kept
+    let (generic, mut distinctive): (Vec<Token>, Vec<Token>) = kept
         .into_iter()
         .partition(|t| GENERIC.contains(&t.text.as_str()));
+    // The alignment search grows factorially with the tokens it aligns: a
+    // firm is compared on its first distinctive words, like a person.
+    distinctive.truncate(MAX_TOKENS);
     if distinctive.is_empty() {
         // A name made only of generic words is distinctive as a whole.
+        let mut distinctive = generic;
+        distinctive.truncate(MAX_TOKENS);
         return FirmName {
-            distinctive: generic,
+            distinctive,
             generic: Vec::new(),
             initials,
         };

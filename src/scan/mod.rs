@@ -404,11 +404,17 @@ impl Scanner {
             }
         }
         let pattern = |h: &Hit| &self.inner.patterns[h.pattern as usize];
+        // Each class's matches, sorted by first word, so that the rules
+        // below look only at matches within their window: the scan stays
+        // linear however many terms a long text holds.
         let term_words = |class: TermClass| -> Vec<(usize, usize)> {
-            hits.iter()
+            let mut v: Vec<(usize, usize)> = hits
+                .iter()
                 .filter(|h| matches!(pattern(h).kind, PatternKind::Term(c) if c == class))
                 .map(|h| (h.start, h.end))
-                .collect()
+                .collect();
+            v.sort_unstable();
+            v
         };
         let negators = term_words(TermClass::Negation);
         let currency = term_words(TermClass::Currency);
@@ -432,7 +438,7 @@ impl Scanner {
         // A salary or an annual fee is pay, but not pay for a piece of work
         // or for information.
         let is_salary = |m: &Money| {
-            annual
+            around(&annual, m.start, m.end, 3)
                 .iter()
                 .any(|&(s, e)| (s >= m.end && s <= m.end + 3) || (e <= m.start && e + 3 >= m.start))
         };
@@ -441,6 +447,9 @@ impl Scanner {
             .filter(|m| !is_salary(m))
             .map(|m| (m.start, m.end))
             .collect();
+        // Payment words and sums, in order of position.
+        let mut paid: Vec<(usize, usize)> = pay.iter().chain(sums.iter()).copied().collect();
+        paid.sort_unstable();
         let near = |a: (usize, usize), b: (usize, usize), window: usize| {
             a.0.max(b.0).saturating_sub(a.1.min(b.1)) <= window
         };
@@ -451,9 +460,8 @@ impl Scanner {
         // Paid writing: a written product near a payment word or a sum, in
         // the same or the next sentence.
         for &w in &writing {
-            let partner = pay
+            let partner = around(&paid, w.0, w.1, WRITING_PAY_WINDOW)
                 .iter()
-                .chain(sums.iter())
                 .copied()
                 .find(|&p| near(w, p, WRITING_PAY_WINDOW) && sentences_apart(w.0, p.0) <= 1);
             if let Some(p) = partner {
@@ -462,7 +470,9 @@ impl Scanner {
         }
         // Excessive pay: a large sum per piece, hour or month, near writing.
         for m in &money {
-            if let Some(threshold) = excess_threshold(m, &words, hay, &annual, &writing) {
+            let annual = around(&annual, m.start, m.end, 3);
+            let writing = around(&writing, m.start, m.end, WRITING_PAY_WINDOW);
+            if let Some(threshold) = excess_threshold(m, &words, hay, annual, writing) {
                 if m.value >= threshold {
                     candidates.push((Signal::ExcessivePay, m.start, m.end, 1.0, true));
                 }
@@ -470,7 +480,7 @@ impl Scanner {
         }
         // Paid travel: travel and covering in one sentence, close together.
         for &t in &travel {
-            if let Some(&c) = cover
+            if let Some(&c) = around(&cover, t.0, t.1, TRAVEL_WINDOW)
                 .iter()
                 .find(|&&c| near(t, c, TRAVEL_WINDOW) && same_sentence(t.0.min(c.0), t.1.max(c.1)))
             {
@@ -480,7 +490,7 @@ impl Scanner {
         // Irregular payment: crypto, cash or a wallet near a payment, in
         // one sentence.
         for &r in &irregular {
-            let partner = pay.iter().chain(sums.iter()).copied().find(|&p| {
+            let partner = around(&paid, r.0, r.1, IRREGULAR_WINDOW).iter().copied().find(|&p| {
                 near(r, p, IRREGULAR_WINDOW) && same_sentence(r.0.min(p.0), r.1.max(p.1))
             });
             if let Some(p) = partner {
@@ -497,7 +507,7 @@ impl Scanner {
         // Insider information: a request, then what makes its object
         // restricted (`share any internal notes`).
         for &q in &request {
-            if let Some(&r) = restricted
+            if let Some(&r) = around(&restricted, q.0, q.1, REQUEST_WINDOW)
                 .iter()
                 .find(|&&r| r.0 >= q.1 && r.0 - q.1 <= REQUEST_WINDOW && same_sentence(q.0, r.1))
             {
@@ -529,7 +539,7 @@ impl Scanner {
             };
             // A negator in the same sentence, shortly before or inside the
             // signal's words, cancels it.
-            let negator = negators.iter().find(|&&(ns, ne)| {
+            let negator = around(&negators, start, end, NEGATION_WINDOW).iter().find(|&&(ns, ne)| {
                 let before = ne <= start && start - ne <= NEGATION_WINDOW;
                 // Inside a proximity finding (`cover their own flights`); a
                 // phrase that holds a negator (`not yet public`) was matched
@@ -572,6 +582,20 @@ impl Scanner {
             legitimacy_cues,
         }
     }
+}
+
+/// The longest term or phrase, in words, that the windows allow for.
+const MAX_TERM_WORDS: usize = 12;
+
+/// The matches of a sorted list that can lie within `window` words of the
+/// words `start..end`: those whose first word is in
+/// `start - window - MAX_TERM_WORDS ..= end + window`.
+fn around(list: &[(usize, usize)], start: usize, end: usize, window: usize) -> &[(usize, usize)] {
+    let lo = start.saturating_sub(window + MAX_TERM_WORDS);
+    let hi = end + window;
+    let a = list.partition_point(|t| t.0 < lo);
+    let b = list.partition_point(|t| t.0 <= hi);
+    &list[a..b.max(a)]
 }
 
 fn distinct_terms(hits: &[Hit], keep: impl Fn(&Hit) -> bool) -> usize {
@@ -624,7 +648,7 @@ fn find_money(text: &str, hay: &str, words: &[Word], currency: &[(usize, usize)]
         }
         digits.parse::<f64>().ok().map(|v| v * mult)
     };
-    let is_currency_word = |i: usize| currency.iter().any(|&(s, e)| s <= i && i < e);
+    let is_currency_word = |i: usize| around(currency, i, i + 1, 0).iter().any(|&(s, e)| s <= i && i < e);
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
