@@ -65,9 +65,16 @@ fn bench_throughput(c: &mut Criterion) {
                     assert_eq!(a.verdict, expected.verdict);
                 })
             });
-            group.bench_function(BenchmarkId::from_parameter("baseline_raw_aho_corasick"), |b| {
-                b.iter(|| floor.find_overlapping_iter(black_box(text.as_str())).count())
-            });
+            group.bench_function(
+                BenchmarkId::from_parameter("baseline_raw_aho_corasick"),
+                |b| {
+                    b.iter(|| {
+                        floor
+                            .find_overlapping_iter(black_box(text.as_str()))
+                            .count()
+                    })
+                },
+            );
             group.finish();
         }
     }
@@ -88,12 +95,16 @@ fn bench_message(c: &mut Criterion) {
         .account_age_days(210);
     assert_eq!(detector.assess(&approach).verdict, Verdict::Alert);
     let mut group = c.benchmark_group("assess/message_1kb");
-    group.bench_function("lurescan_assess_with_names", |b| b.iter(|| detector.assess(black_box(&approach)).score));
+    group.bench_function("lurescan_assess_with_names", |b| {
+        b.iter(|| detector.assess(black_box(&approach)).score)
+    });
     group.finish();
 
     let mut group = c.benchmark_group("assess/build");
     group.sample_size(10);
-    group.bench_function("builtin_detector", |b| b.iter(|| Detector::builtin().names().len()));
+    group.bench_function("builtin_detector", |b| {
+        b.iter(|| Detector::builtin().names().len())
+    });
     group.finish();
 }
 
