@@ -168,6 +168,10 @@ impl Normalized {
 
     /// Normalises `original` into this value, reusing its buffers.
     pub fn refill(&mut self, original: &str) {
+        self.refill_with(original, true);
+    }
+
+    fn refill_with(&mut self, original: &str, fast_prose: bool) {
         self.text.clear();
         self.origin.clear();
         self.width.clear();
@@ -180,6 +184,7 @@ impl Normalized {
             width: std::mem::take(&mut self.width),
             in_token: false,
             has_digit: false,
+            fast_prose,
             token_start: 0,
             pending_separator: None,
             run_start: 0,
@@ -357,6 +362,9 @@ struct Builder {
     in_token: bool,
     /// Whether the current word holds an ASCII digit (leet candidates).
     has_digit: bool,
+    /// Whether to copy plain ASCII prose in stretches; off only in the
+    /// tests that check it against the word-by-word path.
+    fast_prose: bool,
     /// Where the current word starts in `bytes`.
     token_start: usize,
     /// Original offset and width of the first separator since the last word.
@@ -375,8 +383,18 @@ impl Builder {
             if b < 0x80 {
                 match ASCII_CLASS[b as usize] {
                     Ascii::Lower | Ascii::Upper | Ascii::Digit => {
-                        // Most text is runs of ASCII letters: copy a whole
-                        // run at once (this is the ASCII fast path).
+                        if self.fast_prose
+                            && !self.in_token
+                            && self.run_len == 0
+                            && b.is_ascii_alphabetic()
+                        {
+                            let end = self.prose_stretch(bytes, i);
+                            if end > i {
+                                i = end;
+                                continue;
+                            }
+                        }
+                        // One word of ASCII letters and digits at once.
                         let start = i;
                         let mut has_digit = false;
                         while let Some(&c) = bytes.get(i) {
@@ -442,6 +460,74 @@ impl Builder {
             self.finish_word();
         }
         self.close_run();
+    }
+
+    /// The ASCII fast path: plain prose (`the quick brown fox`), ASCII
+    /// letters in words separated by single spaces, folds to itself in
+    /// lowercase with every byte mapping to its own position, so a whole
+    /// stretch of it is copied at once. The stretch stops before anything
+    /// the general path must judge: a word that runs on into a digit, `@`,
+    /// `$` or a non-ASCII character, any other separator, or a third
+    /// single-letter word in a row (spaced-out letters). It leaves the
+    /// builder exactly as the general path would have, with the last word
+    /// still open. Returns where the stretch ends (`i` when there is none).
+    fn prose_stretch(&mut self, bytes: &[u8], i: usize) -> usize {
+        let n = bytes.len();
+        let mut j = i;
+        let mut accepted_end = i;
+        let mut last_start = i;
+        // Single-letter words in a row ending at the last accepted word,
+        // and where that streak starts.
+        let mut streak = 0usize;
+        let mut streak_start = i;
+        // The streak just before the last accepted word.
+        let (mut run_before_last, mut run_before_last_start) = (0usize, i);
+        loop {
+            let ws = j;
+            while j < n && bytes[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            let we = j;
+            let runs_on = bytes
+                .get(we)
+                .is_some_and(|&c| c.is_ascii_digit() || c == b'@' || c == b'$' || c >= 0x80);
+            let single = we - ws == 1;
+            if we == ws || runs_on || (single && streak == 2) {
+                break;
+            }
+            run_before_last = streak;
+            run_before_last_start = streak_start;
+            if single {
+                if streak == 0 {
+                    streak_start = ws;
+                }
+                streak += 1;
+            } else {
+                streak = 0;
+            }
+            last_start = ws;
+            accepted_end = we;
+            let continues = bytes.get(we) == Some(&b' ')
+                && bytes.get(we + 1).is_some_and(u8::is_ascii_alphabetic);
+            if !continues {
+                break;
+            }
+            j = we + 1;
+        }
+        if accepted_end == i {
+            return i;
+        }
+        self.begin_word();
+        let base = self.bytes.len();
+        self.bytes.extend_from_slice(&bytes[i..accepted_end]);
+        self.bytes[base..].make_ascii_lowercase();
+        self.origin.extend(i as u32..accepted_end as u32);
+        self.width.resize(self.width.len() + (accepted_end - i), 1);
+        // As if each word but the last had been finished one by one.
+        self.token_start = base + (last_start - i);
+        self.run_len = run_before_last;
+        self.run_start = base + (run_before_last_start - i);
+        accepted_end
     }
 
     #[inline]
@@ -609,6 +695,37 @@ fn fold_leet_digits(word: &mut [u8]) {
             if let Some(l) = leet_letter(word[k]) {
                 word[k] = l;
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn slow(s: &str) -> Normalized {
+        let mut n = Normalized::new();
+        n.refill_with(s, false);
+        n
+    }
+
+    fn prose() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a", "B", "the", "Quick", " ", " ", " ", "  ", ".", ", ", "1", "x2", "@", "$", "é",
+            "w e c", "I", "am", "q", "\n", "-", "0", "ab", "Z",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// The prose fast path gives exactly what the word-by-word path
+        /// gives: the same text and the same map.
+        #[test]
+        fn fast_path_equals_word_by_word(s in prose()) {
+            prop_assert_eq!(normalize(&s), slow(&s), "{:?}", s);
         }
     }
 }
