@@ -3,7 +3,7 @@
 //!
 //! Data flows through four stages, one module each:
 //!
-//! - [`normalize`]: folds hostile text (compatibility forms, case,
+//! - [`mod@normalize`]: folds hostile text (compatibility forms, case,
 //!   diacritics, invisible characters, look-alike letters, separators,
 //!   leetspeak, spaced letters) into a canonical form, and maps every byte
 //!   of it back to the original ([`Normalized`], [`Span`]).

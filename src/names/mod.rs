@@ -16,7 +16,7 @@
 //! or more may carry one typo. Shorter tokens may not, and two different
 //! known surnames never match: `Qiu`/`Qin`, `Shen`/`Sheng`, `Chen`/`Shen`
 //! are different families. Homoglyphs, invisibles and the like are folded
-//! first by the [normaliser](crate::normalize).
+//! first by the [normaliser](mod@crate::normalize).
 //!
 //! # Firm names
 //! Legal forms in many languages (`Ltd`, `GmbH`, `S.A.`, `有限公司`) and filler
