@@ -81,6 +81,18 @@ fn warnings_describe_rather_than_lure() {
     assert!(r.hits.iter().all(|h| h.weight < 0.1), "{:?}", r.hits);
 }
 
+#[test]
+fn a_negated_warning_word_buys_no_discount() {
+    let scanner = Scanner::builtin();
+    let r =
+        scanner.scan("This is not phishing, promise. We pay $3,000 per report; add me on WeChat.");
+    assert_eq!(r.warning_cues, 0);
+    assert!(r
+        .hits
+        .iter()
+        .any(|h| h.signal == Signal::PaidWriting && h.weight >= 0.1));
+}
+
 #[derive(Deserialize)]
 struct Labelled {
     id: String,

@@ -117,6 +117,16 @@ const GENERIC: &[&str] = &[
     "media",
 ];
 
+/// Whether a normalised word is one of the generic words of firm names,
+/// after synonyms (`centre` is `center`).
+pub(crate) fn is_generic_word(word: &str) -> bool {
+    let word = SYNONYMS
+        .iter()
+        .find(|(from, _)| *from == word)
+        .map_or(word, |&(_, to)| to);
+    GENERIC.contains(&word)
+}
+
 /// A firm name prepared for comparison.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FirmName {

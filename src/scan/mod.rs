@@ -524,8 +524,19 @@ impl Scanner {
             }
         }
 
+        // A warning cue that is itself negated ("this is not phishing") is
+        // no warning: a lure must not buy a discount with it.
+        let negated_cue = |h: &Hit| {
+            around(&negators, h.start, h.end, 3)
+                .iter()
+                .any(|&(ns, ne)| {
+                    ne <= h.start
+                        && h.start - ne <= 3
+                        && words[ns].sentence == words[h.start].sentence
+                })
+        };
         let warning_cues = distinct_terms(&hits, |h| {
-            matches!(pattern(h).kind, PatternKind::Term(TermClass::Warning))
+            matches!(pattern(h).kind, PatternKind::Term(TermClass::Warning)) && !negated_cue(h)
         });
         let legitimacy_cues = distinct_terms(&hits, |h| {
             matches!(pattern(h).kind, PatternKind::Term(TermClass::Legitimate))
