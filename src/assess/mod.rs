@@ -29,7 +29,8 @@
 //! 0.35. Cues of an accountable process (an application, a contract, a
 //! conference), and explicit disclaimers ("do not share any confidential
 //! information"), scale the signals' part by 0.75 (one cue) or 0.4 (two or
-//! more). `review` starts at [`REVIEW_THRESHOLD`]: one weak signal, or a
+//! more); an established account (200 connections or a year old) scales it
+//! by a further 0.75. `review` starts at [`REVIEW_THRESHOLD`]: one weak signal, or a
 //! bare mention of a watchlisted name in news or a warning, is `review`;
 //! ordinary recruiting and invitations stay `clear` even when they mention
 //! fees, travel or WeChat.
@@ -699,6 +700,13 @@ fn judge(
         0 => 1.0,
         1 => 0.75,
         _ => 0.4,
+    };
+    // One odd request from an established account (200 connections or a
+    // year old) is less telling than from a fresh profile.
+    let legit_factor = if established {
+        legit_factor * 0.75
+    } else {
+        legit_factor
     };
     let sender_weight = match watchlisted_sender {
         Some(_) if established && lure_signals.is_empty() && !anomalies => 0.1,

@@ -271,6 +271,8 @@ const WRITING_PAY_WINDOW: usize = 20;
 const TRAVEL_WINDOW: usize = 6;
 /// Words between an irregular means and a payment.
 const IRREGULAR_WINDOW: usize = 6;
+/// A sum this large with no unit is read as a salary, not a fee.
+const SALARY_SIZED: f64 = 20_000.0;
 /// Words between a request and what makes its object restricted.
 const REQUEST_WINDOW: usize = 6;
 
@@ -443,10 +445,13 @@ impl Scanner {
         let restricted = term_words(TermClass::Restricted);
         // A salary or an annual fee is pay, but not pay for a piece of work
         // or for information.
+        // Sums of 20,000 or more with no unit are salaries or budgets as
+        // recruiters write them (`£55k–£62k`), not fees for a piece.
         let is_salary = |m: &Money| {
-            around(&annual, m.start, m.end, 3)
-                .iter()
-                .any(|&(s, e)| (s >= m.end && s <= m.end + 3) || (e <= m.start && e + 3 >= m.start))
+            m.value >= SALARY_SIZED
+                || around(&annual, m.start, m.end, 3).iter().any(|&(s, e)| {
+                    (s >= m.end && s <= m.end + 3) || (e <= m.start && e + 3 >= m.start)
+                })
         };
         let sums: Vec<(usize, usize)> = money
             .iter()
@@ -768,6 +773,9 @@ fn excess_threshold(
         .any(|&(s, e)| (s >= m.end && s <= m.end + 3) || (e <= m.start && e + 3 >= m.start));
     let per_day = has(&after, "day") || has(&after, "daily") || has(&before, "day");
     if near_annual || per_day {
+        return None;
+    }
+    if m.value >= SALARY_SIZED {
         return None;
     }
     let near_writing = writing
