@@ -352,9 +352,9 @@ impl NameIndex {
         // start: a word that shares a key with some firm (itself or one
         // typo away, or as an acronym), a generic word, a short or non-Latin
         // word (part of an acronym or a script change), or the first of two
-        // words written together in some firm's name (`Rise HR`). Windows starting
-        // elsewhere are skipped, which cut headline checks several-fold
-        // (`assess/message_1kb`).
+        // words written together in some firm's name (`Rise HR`). Windows
+        // starting elsewhere are skipped: `assess/message_1kb` went from 176
+        // to 143 us, as most words of a firm-bearing headline are anchors.
         let postings = &self.inner.firm_keys;
         let mut keys = Vec::new();
         let mut anchor = |k: usize| -> bool {
