@@ -40,7 +40,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::names::{NameIndex, NameKind, NameMatch};
-use crate::normalize::{normalize, Span};
+use crate::normalize::{normalize, truncate_to_boundary, Span};
 use crate::scan::{Lexicon, ScanResult, Scanner, Signal};
 use crate::watchlist::Watchlist;
 
@@ -370,7 +370,7 @@ impl Detector {
         let mut truncated = false;
         let mut field = |value: &Option<String>, max: usize| -> Option<String> {
             let v = value.as_deref()?;
-            let capped = cap(v, max);
+            let capped = truncate_to_boundary(v, max);
             truncated |= capped.len() < v.len();
             (!capped.trim().is_empty()).then(|| capped.to_string())
         };
@@ -520,17 +520,6 @@ fn metadata(signal: Signal, field: Field, value: u64) -> Present {
         weight: signal.base_weight(),
         warning: false,
     }
-}
-
-fn cap(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 /// The best match per watchlist entry, preferring the sender's own fields.

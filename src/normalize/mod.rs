@@ -221,7 +221,11 @@ pub fn normalize(original: &str) -> Normalized {
 }
 
 fn cap_len(s: &str) -> &str {
-    let max = u32::MAX as usize;
+    truncate_to_boundary(s, u32::MAX as usize)
+}
+
+/// `s` cut to at most `max` bytes, on a character boundary.
+pub(crate) fn truncate_to_boundary(s: &str, max: usize) -> &str {
     if s.len() <= max {
         return s;
     }
