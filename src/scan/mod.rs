@@ -645,7 +645,7 @@ fn words(text: &str, n: &Normalized) -> Vec<Word> {
         };
         if let Some(prev) = out.last() {
             let between = text.get(prev.span.end..span.start).unwrap_or("");
-            if between.contains(['.', '!', '?', ';', '\n', '。', '！', '？']) {
+            if ends_sentence(between) {
                 sentence += 1;
             }
         }
@@ -656,6 +656,16 @@ fn words(text: &str, n: &Normalized) -> Vec<Word> {
         });
     }
     out
+}
+
+/// Whether the text between two words ends a sentence: a byte test for
+/// the ASCII marks (the common case, a few bytes between most words), and
+/// a `char` search for the CJK full stops only in non-ASCII text.
+fn ends_sentence(between: &str) -> bool {
+    between
+        .bytes()
+        .any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n'))
+        || (!between.is_ascii() && between.contains(['。', '！', '？']))
 }
 
 /// Sums of money: numbers marked by a currency word beside them or a
