@@ -120,11 +120,21 @@ const GENERIC: &[&str] = &[
 /// Whether a normalised word is one of the generic words of firm names,
 /// after synonyms (`centre` is `center`).
 pub(crate) fn is_generic_word(word: &str) -> bool {
-    let word = SYNONYMS
+    GENERIC.contains(&canonical_word(word))
+}
+
+/// A normalised word with its synonym applied (`centre` → `center`).
+pub(crate) fn canonical_word(word: &str) -> &str {
+    SYNONYMS
         .iter()
         .find(|(from, _)| *from == word)
-        .map_or(word, |&(_, to)| to);
-    GENERIC.contains(&word)
+        .map_or(word, |&(_, to)| to)
+}
+
+/// Whether a normalised word is set aside in firm names: a legal form or
+/// filler.
+pub(crate) fn is_dropped_word(word: &str) -> bool {
+    LEGAL_FORMS.contains(&word) || FILLER.contains(&word)
 }
 
 /// A firm name prepared for comparison.

@@ -351,7 +351,7 @@ impl NameIndex {
         // A window can name a firm only if it starts where a firm name can
         // start: a word that shares a key with some firm (itself or one
         // typo away, or as an acronym), a generic word, a short or non-Latin
-        // word (part of an acronym or a script change), or the first of two
+        // word (part of an acronym or a script change), or the first of
         // words written together in some firm's name (`Rise HR`). Windows
         // starting elsewhere are skipped: `assess/message_1kb` went from 176
         // to 143 us, as most words of a firm-bearing headline are anchors.
@@ -362,12 +362,19 @@ impl NameIndex {
             if w.len() <= 3 || !w.is_ascii() || firm::is_generic_word(w) {
                 return true;
             }
+            let w = firm::canonical_word(w);
             keys.clear();
             spelling_keys(b'd', w, &mut keys);
-            keys.push(key(b'c', w));
             keys.push(key(b'a', w));
-            if let Some((_, next)) = words.get(k + 1) {
-                keys.push(key(b'c', &format!("{w}{next}")));
+            // The word and the words after it written together, skipping
+            // what a firm name drops (`Rise Ltd HR` is `risehr`).
+            let mut joined = String::new();
+            for (_, next) in words[k..(k + 8).min(words.len())]
+                .iter()
+                .filter(|(_, x)| !firm::is_dropped_word(x))
+            {
+                joined.push_str(firm::canonical_word(next));
+                spelling_keys(b'c', &joined, &mut keys);
             }
             keys.iter().any(|&k| !postings.get(k).is_empty())
         };
@@ -1025,8 +1032,17 @@ mod tests {
         prop::collection::vec(pieces, 0..12).prop_map(|v| v.join(" "))
     }
 
+    /// Regression: an anchor looked only at the next word for a joined
+    /// name, and a legal form between the parts (`Rise Ltd HR`) hid it.
+    #[test]
+    fn anchors_see_past_legal_forms() {
+        let index = NameIndex::new(&Watchlist::builtin());
+        let found = index.find_firms_in_field("CEO at Rise Ltd HR");
+        assert!(found.iter().any(|m| m.id == "risehr"), "{found:?}");
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
+        #![proptest_config(ProptestConfig::with_cases(1000))]
 
         /// Skipping windows that cannot start a firm name loses no match.
         #[test]
