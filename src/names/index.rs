@@ -368,13 +368,20 @@ impl NameIndex {
             keys.push(key(b'a', w));
             // The word and the words after it written together, skipping
             // what a firm name drops (`Rise Ltd HR` is `risehr`).
+            // Their initials, too, may spell a watchlisted acronym.
             let mut joined = String::new();
+            let mut initials = String::new();
             for (_, next) in words[k..(k + 8).min(words.len())]
                 .iter()
                 .filter(|(_, x)| !firm::is_dropped_word(x))
             {
-                joined.push_str(firm::canonical_word(next));
+                let next = firm::canonical_word(next);
+                joined.push_str(next);
                 spelling_keys(b'c', &joined, &mut keys);
+                initials.extend(next.chars().next());
+                if initials.chars().count() >= 3 {
+                    keys.push(key(b'c', &initials));
+                }
             }
             keys.iter().any(|&k| !postings.get(k).is_empty())
         };
