@@ -765,7 +765,17 @@ fn excess_threshold(
     }
     if has(&after, "month") || has(&after, "monthly") || has(&after, "monat") || has(&after, "mois")
     {
-        return Some(5_000.0);
+        // A monthly sum for a few hours a week (`2 hours per week, USD
+        // 3,000 per month`) is judged as a fee, not a salary.
+        let lo = m.start.saturating_sub(WRITING_PAY_WINDOW);
+        let hi = (m.end + WRITING_PAY_WINDOW).min(words.len());
+        let few_hours = (lo..hi).any(|i| {
+            matches!(
+                &hay[words[i].range.clone()],
+                "hour" | "hours" | "stunden" | "heures"
+            )
+        });
+        return Some(if few_hours { 1_000.0 } else { 5_000.0 });
     }
     // `1,000 USD for each survey`: a price per piece of work.
     let per_piece =
