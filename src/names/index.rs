@@ -685,41 +685,30 @@ impl NameIndex {
         query: &[Token],
         forms: impl Iterator<Item = u32>,
     ) -> Vec<NameMatch> {
-        let span = match (query.first(), query.last()) {
-            (Some(a), Some(b)) => n.original_span(a.range.start..b.range.end),
-            _ => None,
+        let (Some(first), Some(last)) = (query.first(), query.last()) else {
+            return Vec::new();
         };
-        let Some(span) = span else { return Vec::new() };
-        let matched_norm = &n.as_str()[query[0].range.start..query[query.len() - 1].range.end];
-        let mut best: HashMap<u32, NameMatch> = HashMap::new();
-        for f in forms {
-            let Some(form) = self.inner.persons.get(f as usize) else {
-                continue;
-            };
-            let Some((mut score, pairs)) = person::compare(query, &form.tokens) else {
-                continue;
-            };
-            if form.alias {
-                score *= ALIAS_FACTOR;
-            }
-            if score < PERSON_THRESHOLD {
-                continue;
-            }
-            let m = NameMatch {
-                kind: NameKind::Person,
-                id: self.inner.person_ids[form.entry as usize].clone(),
+        let inner = &self.inner;
+        let scored = forms.filter_map(|f| {
+            let form = inner.persons.get(f as usize)?;
+            let (score, pairs) = person::compare(query, &form.tokens)?;
+            Some((
+                form.entry,
+                &inner.person_ids[form.entry as usize],
+                &form.name,
+                form.alias,
                 score,
-                span,
-                matched: original.get(span.range()).unwrap_or("").to_string(),
-                form: form.name.to_string(),
                 pairs,
-                folded: was_folded(original, span, matched_norm),
-            };
-            keep_best(&mut best, form.entry, m);
-        }
-        let mut out: Vec<NameMatch> = best.into_values().collect();
-        sort_matches(&mut out);
-        out
+            ))
+        });
+        best_matches(
+            NameKind::Person,
+            PERSON_THRESHOLD,
+            original,
+            n,
+            first.range.start..last.range.end,
+            scored,
+        )
     }
 
     fn score_firms(
@@ -729,42 +718,67 @@ impl NameIndex {
         query: &FirmName,
         forms: impl Iterator<Item = u32>,
     ) -> Vec<NameMatch> {
-        let words: Vec<_> = n.words().collect();
-        let span = match (words.first(), words.last()) {
-            (Some(a), Some(b)) => n.original_span(a.0.start..b.0.end),
-            _ => None,
-        };
-        let Some(span) = span else { return Vec::new() };
-        let mut best: HashMap<u32, NameMatch> = HashMap::new();
-        for f in forms {
-            let Some(form) = self.inner.firms.get(f as usize) else {
-                continue;
-            };
-            let Some((mut score, pairs)) = firm::compare(query, &form.prepared) else {
-                continue;
-            };
-            if form.alias {
-                score *= ALIAS_FACTOR;
-            }
-            if score < FIRM_THRESHOLD {
-                continue;
-            }
-            let m = NameMatch {
-                kind: NameKind::Firm,
-                id: self.inner.firm_ids[form.entry as usize].clone(),
+        let inner = &self.inner;
+        let scored = forms.filter_map(|f| {
+            let form = inner.firms.get(f as usize)?;
+            let (score, pairs) = firm::compare(query, &form.prepared)?;
+            Some((
+                form.entry,
+                &inner.firm_ids[form.entry as usize],
+                &form.name,
+                form.alias,
                 score,
-                span,
-                matched: original.get(span.range()).unwrap_or("").to_string(),
-                form: form.name.to_string(),
                 pairs,
-                folded: was_folded(original, span, n.as_str()),
-            };
-            keep_best(&mut best, form.entry, m);
-        }
-        let mut out: Vec<NameMatch> = best.into_values().collect();
-        sort_matches(&mut out);
-        out
+            ))
+        });
+        best_matches(
+            NameKind::Firm,
+            FIRM_THRESHOLD,
+            original,
+            n,
+            0..n.len(),
+            scored,
+        )
     }
+}
+
+/// The best match per watchlist entry among scored forms `(entry, id,
+/// form name, is an alias, score, pairs)`, at or above `threshold` once an
+/// alias is ranked below its canonical name; all of them span the
+/// original of `n[query]`.
+fn best_matches<'a>(
+    kind: NameKind,
+    threshold: f32,
+    original: &str,
+    n: &Normalized,
+    query: std::ops::Range<usize>,
+    scored: impl Iterator<Item = (u32, &'a String, &'a Box<str>, bool, f32, Vec<TokenPair>)>,
+) -> Vec<NameMatch> {
+    let Some(span) = n.original_span(query.clone()) else {
+        return Vec::new();
+    };
+    let matched_norm = n.as_str().get(query).unwrap_or("");
+    let mut best: HashMap<u32, NameMatch> = HashMap::new();
+    for (entry, id, form, alias, score, pairs) in scored {
+        let score = if alias { score * ALIAS_FACTOR } else { score };
+        if score < threshold {
+            continue;
+        }
+        let m = NameMatch {
+            kind,
+            id: id.clone(),
+            score,
+            span,
+            matched: original.get(span.range()).unwrap_or("").to_string(),
+            form: form.to_string(),
+            pairs,
+            folded: was_folded(original, span, matched_norm),
+        };
+        keep_best(&mut best, entry, m);
+    }
+    let mut out: Vec<NameMatch> = best.into_values().collect();
+    sort_matches(&mut out);
+    out
 }
 
 fn keep_best(best: &mut HashMap<u32, NameMatch>, entry: u32, m: NameMatch) {
