@@ -393,31 +393,34 @@ impl Detector {
             }
             identities.extend(persons.into_iter().map(|m| (Field::SenderName, m)));
         }
-        if let Some(c) = &company {
+        // Each profile field is normalised once, for names and signals.
+        let company_norm = company.as_deref().map(normalize);
+        let headline_norm = headline.as_deref().map(normalize);
+        if let (Some(c), Some(n)) = (&company, &company_norm) {
             identities.extend(
                 names
-                    .find_firms_in_field(c)
+                    .find_firms_in_normalized(c, n)
                     .into_iter()
                     .map(|m| (Field::SenderCompany, m)),
             );
             identities.extend(
                 names
-                    .find_in_text(c)
+                    .find_in_normalized(c, n)
                     .into_iter()
                     .filter(|m| m.kind == NameKind::Person)
                     .map(|m| (Field::SenderCompany, m)),
             );
         }
-        if let Some(h) = &headline {
+        if let (Some(h), Some(n)) = (&headline, &headline_norm) {
             identities.extend(
                 names
-                    .find_firms_in_field(h)
+                    .find_firms_in_normalized(h, n)
                     .into_iter()
                     .map(|m| (Field::SenderHeadline, m)),
             );
             identities.extend(
                 names
-                    .find_in_text(h)
+                    .find_in_normalized(h, n)
                     .into_iter()
                     .map(|m| (Field::SenderHeadline, m)),
             );
@@ -439,12 +442,12 @@ impl Detector {
         if let (Some(t), Some(n)) = (&text, &text_norm) {
             scans.push((Field::Text, scanner.scan_normalized(t, n)));
         }
-        for (f, v) in [
-            (Field::SenderHeadline, &headline),
-            (Field::SenderCompany, &company),
+        for (f, v, n) in [
+            (Field::SenderHeadline, &headline, &headline_norm),
+            (Field::SenderCompany, &company, &company_norm),
         ] {
-            if let Some(v) = v {
-                scans.push((f, scanner.scan(v)));
+            if let (Some(v), Some(n)) = (v, n) {
+                scans.push((f, scanner.scan_normalized(v, n)));
             }
         }
         // An explicit disclaimer ("do not share any confidential

@@ -10,7 +10,8 @@ use super::firm::{self, FirmName};
 use super::person::{self, MAX_TOKENS};
 use super::tokens::{name_tokens, Token};
 use super::variants::{
-    edit_budget, given_groups, given_variants, near_given_names, surname_classes, surname_spellings,
+    deletions, edit_budget, given_groups, given_variants, near_given_names, surname_classes,
+    surname_spellings,
 };
 use super::{How, NameKind, NameMatch, TokenPair, FIRM_THRESHOLD, PERSON_THRESHOLD};
 use crate::normalize::{normalize, Normalized, Span};
@@ -138,8 +139,12 @@ impl Postings {
 /// resistance to crafted collisions (a collision only adds a candidate that
 /// full scoring then rejects).
 fn key(tag: u8, s: &str) -> u64 {
+    key_bytes(tag, s.as_bytes())
+}
+
+fn key_bytes(tag: u8, bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in std::iter::once(tag).chain(s.bytes()) {
+    for &b in std::iter::once(&tag).chain(bytes) {
         h ^= b as u64;
         h = h.wrapping_mul(0x100000001b3);
     }
@@ -147,25 +152,15 @@ fn key(tag: u8, s: &str) -> u64 {
 }
 
 fn key_num(tag: u8, n: u32) -> u64 {
-    key(tag, &n.to_string())
+    key_bytes(tag, &n.to_le_bytes())
 }
 
 /// The token and, when it may carry a typo, every form of it with one
 /// character deleted: two tokens one edit apart share one of these.
 fn spelling_keys(tag: u8, t: &str, out: &mut Vec<u64>) {
     out.push(key(tag, t));
-    let chars: Vec<char> = t.chars().collect();
-    if edit_budget(chars.len()) == 0 {
-        return;
-    }
-    for i in 0..chars.len() {
-        let del: String = chars
-            .iter()
-            .enumerate()
-            .filter(|&(j, _)| j != i)
-            .map(|(_, c)| c)
-            .collect();
-        out.push(key(tag, &del));
+    if edit_budget(t.chars().count()) > 0 {
+        out.extend(deletions(t).map(|d| key(tag, &d)));
     }
 }
 
@@ -328,10 +323,15 @@ impl NameIndex {
     /// Entries matching a firm-name field, best first, each at or above
     /// [`FIRM_THRESHOLD`].
     pub fn match_firm(&self, name: &str) -> Vec<NameMatch> {
-        let n = normalize(name);
-        let query = firm::prepare(&name_tokens(&n, false));
+        self.match_firm_normalized(name, &normalize(name))
+    }
+
+    /// As [`NameIndex::match_firm`], for a name already normalised (`n`
+    /// must be `normalize(name)`).
+    pub fn match_firm_normalized(&self, name: &str, n: &Normalized) -> Vec<NameMatch> {
+        let query = firm::prepare(&name_tokens(n, false));
         let candidates = self.firm_candidates(&query);
-        self.score_firms(name, &n, &query, candidates.into_iter())
+        self.score_firms(name, n, &query, candidates.into_iter())
     }
 
     /// Firms named in a short profile field that may hold more than a firm
@@ -341,12 +341,17 @@ impl NameIndex {
     /// acronym-like name (`BR-YR`), so that a lone ordinary word (`Resolute`)
     /// inside a headline does not name a firm. Spans are in `field`.
     pub fn find_firms_in_field(&self, field: &str) -> Vec<NameMatch> {
-        self.firms_in_field(field, true)
+        self.firms_in_field(field, &normalize(field), true)
     }
 
-    fn firms_in_field(&self, field: &str, anchored: bool) -> Vec<NameMatch> {
-        let mut found = self.match_firm(field);
-        let n = normalize(field);
+    /// As [`NameIndex::find_firms_in_field`], for a field already
+    /// normalised (`n` must be `normalize(field)`).
+    pub fn find_firms_in_normalized(&self, field: &str, n: &Normalized) -> Vec<NameMatch> {
+        self.firms_in_field(field, n, true)
+    }
+
+    fn firms_in_field(&self, field: &str, n: &Normalized, anchored: bool) -> Vec<NameMatch> {
+        let mut found = self.match_firm_normalized(field, n);
         let words: Vec<_> = n.words().take(40).collect();
         // A window can name a firm only if it starts where a firm name can
         // start: a word that shares a key with some firm (itself or one
@@ -457,19 +462,15 @@ impl NameIndex {
             let Some(span) = n.original_span(s..e) else {
                 continue;
             };
-            let (id, form) = match p.kind {
+            let (entry, id, form) = match p.kind {
                 NameKind::Person => {
                     let f = &self.inner.persons[p.form as usize];
-                    (&self.inner.person_ids[f.entry as usize], &f.name)
+                    (f.entry, &self.inner.person_ids[f.entry as usize], &f.name)
                 }
                 NameKind::Firm => {
                     let f = &self.inner.firms[p.form as usize];
-                    (&self.inner.firm_ids[f.entry as usize], &f.name)
+                    (f.entry, &self.inner.firm_ids[f.entry as usize], &f.name)
                 }
-            };
-            let entry = match p.kind {
-                NameKind::Person => self.inner.persons[p.form as usize].entry,
-                NameKind::Firm => self.inner.firms[p.form as usize].entry,
             };
             let candidate = NameMatch {
                 kind: p.kind,
@@ -1070,7 +1071,7 @@ mod tests {
         fn anchored_windows_find_what_every_window_finds(f in field()) {
             let index = NameIndex::new(&Watchlist::builtin());
             let ids = |v: Vec<NameMatch>| v.into_iter().map(|m| (m.id, (m.score * 1e5) as u32)).collect::<Vec<_>>();
-            prop_assert_eq!(ids(index.firms_in_field(&f, true)), ids(index.firms_in_field(&f, false)), "{:?}", f);
+            prop_assert_eq!(ids(index.firms_in_field(&f, &normalize(&f), true)), ids(index.firms_in_field(&f, &normalize(&f), false)), "{:?}", f);
         }
     }
 }

@@ -233,7 +233,7 @@ pub(crate) fn near_given_names(token: &str) -> Vec<&'static str> {
 }
 
 /// Every form of `s` with one character deleted.
-fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
     let chars: Vec<char> = s.chars().collect();
     (0..chars.len()).map(move |i| {
         chars

@@ -33,7 +33,7 @@
 
 mod lexicon;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -304,7 +304,7 @@ impl Scanner {
     /// Compiles a lexicon.
     pub fn new(lexicon: &Lexicon) -> Scanner {
         let mut patterns: Vec<Pattern> = Vec::new();
-        let mut seen: HashMap<(String, String), ()> = HashMap::new();
+        let mut seen: HashSet<(String, String)> = HashSet::new();
         let mut raw = Vec::new();
         let mut add = |kind: PatternKind, text: &str| {
             raw.push(text.to_string());
@@ -321,7 +321,7 @@ impl Scanner {
                     continue;
                 }
                 let key = (format!("{kind:?}"), f.clone());
-                if seen.insert(key, ()).is_none() {
+                if seen.insert(key) {
                     patterns.push(Pattern { kind, text: f });
                 }
             }

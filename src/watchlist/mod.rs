@@ -108,28 +108,21 @@ struct RawWatchlist {
 /// `br-yr-executive-search`). Non-Latin letters are dropped, so a name with
 /// no Latin letters or digits has no derivable id and needs an explicit one.
 pub fn derive_id(name: &str) -> String {
-    let n = normalize(name);
-    let words: Vec<String> = n
-        .as_str()
-        .split(' ')
-        .map(|w| {
-            w.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    // `normalize` joins spaced letters, but an id keeps the words the name
-    // was written with: derive from the raw words when they are ASCII.
-    let raw: Vec<String> = name
+    // An ASCII name keeps the words it was written with (`normalize` would
+    // join spaced letters); any other is normalised first.
+    let n;
+    let source = if name.is_ascii() {
+        name
+    } else {
+        n = normalize(name);
+        n.as_str()
+    };
+    source
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_ascii_lowercase)
-        .collect();
-    if !raw.is_empty() && name.is_ascii() {
-        return raw.join("-");
-    }
-    words.join("-")
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 fn is_kebab_id(id: &str) -> bool {
